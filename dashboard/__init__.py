@@ -1,0 +1,1 @@
+"""The Log Dashboard Dash application: settings, data access, layout and callbacks."""

@@ -1,0 +1,1 @@
+"""Realistic demo data: an index and client/server logs, deterministic by seed."""
