@@ -49,24 +49,26 @@ class Settings:
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
         """Read ``LOGDASH_*`` variables; anything unset keeps its default."""
 
+        defaults = cls()
+
         def get(name: str, default: object) -> str:
             return environ.get(f"LOGDASH_{name}", str(default))
 
-        port = int(get("PORT", environ.get("PORT", cls.port)))
+        port = int(get("PORT", environ.get("PORT", defaults.port)))
         return cls(
-            host=get("HOST", cls.host),
+            host=get("HOST", defaults.host),
             port=port,
-            debug=_bool(get("DEBUG", cls.debug)),
-            index=get("INDEX", cls.index),
+            debug=_bool(get("DEBUG", defaults.debug)),
+            index=get("INDEX", defaults.index),
             log_base_url=get("LOG_BASE_URL", f"http://127.0.0.1:{port}{DEMO_LOGS_ROUTE}"),
-            demo_dir=Path(get("DEMO_DIR", cls.demo_dir)),
-            serve_demo_logs=_bool(get("SERVE_DEMO_LOGS", cls.serve_demo_logs)),
-            allowed_schemes=_list(get("ALLOWED_SCHEMES", ",".join(cls.allowed_schemes))),
-            allowed_hosts=_list(get("ALLOWED_HOSTS", ",".join(cls.allowed_hosts))),
-            cache_dir=Path(get("CACHE_DIR", cls.cache_dir)),
-            cache_size_mb=int(get("CACHE_SIZE_MB", cls.cache_size_mb)),
-            connect_timeout_s=float(get("CONNECT_TIMEOUT_S", cls.connect_timeout_s)),
-            read_timeout_s=float(get("READ_TIMEOUT_S", cls.read_timeout_s)),
-            retries=int(get("RETRIES", cls.retries)),
-            max_log_mb=float(get("MAX_LOG_MB", cls.max_log_mb)),
+            demo_dir=Path(get("DEMO_DIR", defaults.demo_dir)),
+            serve_demo_logs=_bool(get("SERVE_DEMO_LOGS", defaults.serve_demo_logs)),
+            allowed_schemes=_list(get("ALLOWED_SCHEMES", ",".join(defaults.allowed_schemes))),
+            allowed_hosts=_list(get("ALLOWED_HOSTS", ",".join(defaults.allowed_hosts))),
+            cache_dir=Path(get("CACHE_DIR", defaults.cache_dir)),
+            cache_size_mb=int(get("CACHE_SIZE_MB", defaults.cache_size_mb)),
+            connect_timeout_s=float(get("CONNECT_TIMEOUT_S", defaults.connect_timeout_s)),
+            read_timeout_s=float(get("READ_TIMEOUT_S", defaults.read_timeout_s)),
+            retries=int(get("RETRIES", defaults.retries)),
+            max_log_mb=float(get("MAX_LOG_MB", defaults.max_log_mb)),
         )

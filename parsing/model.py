@@ -68,7 +68,8 @@ class ErrorKind:
     first_us: int
     last_us: int
     example: str
-    line_numbers: tuple[int, ...] = field(default=())
+    samples: tuple[tuple[int, str], ...] = field(default=())
+    """Up to a few hundred (line number, full line) pairs, for showing the lines of a kind."""
 
 
 @dataclass(frozen=True, slots=True)

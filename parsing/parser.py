@@ -15,7 +15,7 @@ from parsing.model import LEVELS, US_PER_SECOND, ErrorKind, MetricSeries, Parsed
 from parsing.templates import to_template
 
 _MIN_HEADED_SHARE = 0.05
-_MAX_EXAMPLE_LINES = 500
+_MAX_SAMPLES = 200
 _TROUBLE_LEVELS = (LEVELS.index("WARNING"), LEVELS.index("ERROR"))
 
 
@@ -76,7 +76,7 @@ def _group_errors(data: bytes, table: LineTable) -> tuple[ErrorKind, ...]:
     first: dict[tuple[str, str], int] = {}
     last: dict[tuple[str, str], int] = {}
     example: dict[tuple[str, str], str] = {}
-    numbers: dict[tuple[str, str], list[int]] = {}
+    samples: dict[tuple[str, str], list[tuple[int, str]]] = {}
     for row in rows.tolist():
         raw = data[table.message_at[row] : table.ends[row]] if table.message_at[row] >= 0 else b""
         message = raw.decode("utf-8", errors="replace").strip()
@@ -89,9 +89,10 @@ def _group_errors(data: bytes, table: LineTable) -> tuple[ErrorKind, ...]:
         first.setdefault(key, when)
         last[key] = when
         example.setdefault(key, message)
-        rows_of_key = numbers.setdefault(key, [])
-        if len(rows_of_key) < _MAX_EXAMPLE_LINES:
-            rows_of_key.append(row + 1)
+        kept = samples.setdefault(key, [])
+        if len(kept) < _MAX_SAMPLES:
+            line = data[table.starts[row] : table.ends[row]]
+            kept.append((row + 1, line.decode("utf-8", errors="replace")))
     return tuple(
         ErrorKind(
             level=level,
@@ -100,13 +101,13 @@ def _group_errors(data: bytes, table: LineTable) -> tuple[ErrorKind, ...]:
             first_us=first[(level, template)],
             last_us=last[(level, template)],
             example=example[(level, template)],
-            line_numbers=tuple(numbers[(level, template)]),
+            samples=tuple(samples[(level, template)]),
         )
         for (level, template), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     )
 
 
-def _first_day(received: dt.datetime | None, last_us: int | None) -> dt.date | None:
+def first_day(received: dt.datetime | None, last_us: int | None) -> dt.date | None:
     """The date of the first headed line, given that the log was received after its last line."""
     if received is None or last_us is None:
         return None
@@ -140,7 +141,7 @@ def parse_log(data: bytes, received: dt.datetime | None = None) -> ParsedLog:
         lines=lines,
         headed_lines=headed_lines,
         levels={name: int(level_counts[i]) for i, name in enumerate(LEVELS)},
-        day0=_first_day(received, last_us),
+        day0=first_day(received, last_us),
         first_us=first_us,
         last_us=last_us,
         series=_extract_metrics(data, table),

@@ -1,0 +1,88 @@
+"""The selected connection: its record at once, then its logs from a background job."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from dash import ALL, Dash, Input, Output, State, ctx, no_update
+
+from dashboard import ids
+from dashboard.components import detail
+from dashboard.data.logs import LogReport
+from dashboard.services import Services
+
+
+def load_reports(services: Services, connection_id: int) -> tuple[LogReport, LogReport] | None:
+    """Fetch (or take from the cache) and parse both logs of one connection."""
+    record = services.table.record(connection_id)
+    if record is None:
+        return None
+    received: dt.datetime = record["last_updated"].to_pydatetime()
+    reports = []
+    for side in ("client", "server"):
+        reports.append(services.logs.load(record[f"{side}_logs"], received))
+    return reports[0], reports[1]
+
+
+def register(app: Dash, services: Services) -> None:
+    @app.callback(
+        Output(ids.DETAIL_HEADER, "children"),
+        Input(ids.SELECTED, "data"),
+    )
+    def header(connection_id: int | None) -> Any:
+        if connection_id is None:
+            return None
+        record = services.table.record(connection_id)
+        if record is None:
+            return detail.unknown_connection(connection_id)
+        return detail.record_header(record)
+
+    @app.callback(
+        Output(ids.RELOAD, "data"),
+        Input(ids.retry(ALL), "n_clicks"),
+        State(ids.RELOAD, "data"),
+        prevent_initial_call=True,
+    )
+    def retry(clicks: list[int | None], count: int) -> Any:
+        return count + 1 if any(clicks) else no_update
+
+    @app.callback(
+        Output(ids.DETAIL_BODY, "children"),
+        Input(ids.SELECTED, "data"),
+        Input(ids.RELOAD, "data"),
+        background=True,
+        running=[
+            (Output(ids.DETAIL_BODY, "className"), "is-loading", ""),
+            (Output(ids.DETAIL_PROGRESS, "children"), detail.loading(), None),
+        ],
+    )
+    def body(connection_id: int | None, _reload: int) -> Any:
+        if connection_id is None:
+            return detail.empty_state()
+        reports = load_reports(services, connection_id)
+        if reports is None:
+            return None
+        return detail.detail_body(*reports)
+
+    @app.callback(
+        Output(ids.ERROR_LINES_MODAL, "is_open"),
+        Output(ids.ERROR_LINES_TITLE, "children"),
+        Output(ids.ERROR_LINES_BODY, "children"),
+        Input(ids.error_kind(ALL, ALL), "n_clicks"),
+        State(ids.SELECTED, "data"),
+        prevent_initial_call=True,
+    )
+    def show_kind(clicks: list[int], connection_id: int | None) -> Any:
+        trigger = ctx.triggered_id
+        if not trigger or not any(clicks) or connection_id is None:
+            return no_update, no_update, no_update
+        record = services.table.record(connection_id)
+        if record is None:
+            return no_update, no_update, no_update
+        report = services.logs.cached(record[f"{trigger['side']}_logs"])
+        if report is None or report.parsed is None:
+            return no_update, no_update, no_update
+        kind = report.parsed.error_kinds[trigger["index"]]
+        title = f"{trigger['side'].capitalize()} log · {kind.level.title()}: {kind.template}"
+        return True, title, detail.kind_lines(kind)

@@ -1,0 +1,61 @@
+"""The controls above the table: username search, the missing-log quick filter, the count."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+from dashboard import ids
+
+MISSING_OPTIONS = [
+    {"label": "All connections", "value": "all"},
+    {"label": "Client log missing", "value": "client"},
+    {"label": "Server log missing", "value": "server"},
+    {"label": "Either log missing", "value": "either"},
+]
+
+
+def search_bar() -> html.Div:
+    return html.Div(
+        [
+            dbc.InputGroup(
+                [
+                    dbc.InputGroupText(html.I(className="bi bi-search")),
+                    dbc.Input(
+                        id=ids.SEARCH,
+                        type="search",
+                        placeholder="Search users in all connections",
+                        debounce=0.3,
+                        autocomplete="off",
+                        value="",
+                    ),
+                    dbc.Button(
+                        "Clear",
+                        id=ids.SEARCH_CLEAR,
+                        color="light",
+                        className="border",
+                        n_clicks=0,
+                    ),
+                ],
+                size="sm",
+                className="flex-grow-1",
+            ),
+            dbc.Select(
+                id=ids.MISSING_FILTER,
+                options=MISSING_OPTIONS,
+                value="all",
+                size="sm",
+                className="missing-filter",
+            ),
+        ],
+        className="d-flex gap-2 align-items-center",
+    )
+
+
+def match_count() -> html.Div:
+    return html.Div(
+        "Loading connections…",
+        id=ids.MATCH_COUNT,
+        className="small text-body-secondary",
+        **{"aria-live": "polite"},
+    )

@@ -1,0 +1,128 @@
+"""Pure figure builders: parsed data in, ``go.Figure`` out. No Dash, no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import plotly.graph_objects as go
+
+from parsing import MetricSeries, MetricSummary
+from parsing.metrics import METRICS_BY_KEY
+
+MAX_POINTS = 2_000
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+
+@dataclass(frozen=True, slots=True)
+class Display:
+    """How one metric is shown: its title, its human unit and the factor to reach it."""
+
+    title: str
+    unit: str
+    scale: float
+    color: str
+    decimals: int = 1
+
+
+DISPLAYS: dict[str, Display] = {
+    "latency": Display("Round-trip latency", "ms", 1e3, "#2563eb"),
+    "decode_time": Display("Average decode time", "ms", 1e3, "#7c3aed", 2),
+    "encode_time": Display("Average encode time", "ms", 1e3, "#059669", 2),
+    "encode_size": Display("Average encode size", "KB", 1e-3, "#d97706"),
+}
+
+
+def format_value(metric: str, value: float | None) -> str:
+    """A metric value in its human unit: ``24.4 ms``, ``25.1 KB``; an en dash when missing."""
+    if value is None:
+        return "–"
+    shown = DISPLAYS[metric]
+    return f"{value * shown.scale:,.{shown.decimals}f} {shown.unit}"
+
+
+def downsample(
+    x: npt.NDArray[np.int64], y: npt.NDArray[np.float64], max_points: int = MAX_POINTS
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """At most ``max_points`` points, keeping each bucket's minimum and maximum (so spikes stay)."""
+    if x.size <= max_points:
+        return x, y
+    buckets = max_points // 2
+    edges = np.linspace(0, x.size, buckets + 1).astype(np.int64)
+    keep = []
+    for start, stop in itertools.pairwise(edges):
+        if stop <= start:
+            continue
+        part = y[start:stop]
+        low, high = start + int(np.argmin(part)), start + int(np.argmax(part))
+        keep.extend(sorted({low, high}))
+    index = np.array(keep, dtype=np.int64)
+    return x[index], y[index]
+
+
+def to_datetimes(
+    day0: dt.date | None, offsets_us: npt.NDArray[np.int64]
+) -> npt.NDArray[np.datetime64]:
+    """Absolute times (UTC, as naive datetime64) from offsets since midnight of ``day0``."""
+    origin = np.datetime64(day0 or dt.date(1970, 1, 1), "us")
+    return origin + offsets_us.astype("timedelta64[us]")
+
+
+def _base_layout(figure: go.Figure, height: int) -> go.Figure:
+    figure.update_layout(
+        template="plotly_white",
+        height=height,
+        margin={"l": 56, "r": 12, "t": 8, "b": 28},
+        font={"family": FONT, "size": 12, "color": "#334155"},
+        hovermode="x unified",
+        showlegend=False,
+        uirevision="keep",
+    )
+    return figure
+
+
+def metric_figure(
+    series: MetricSeries,
+    day0: dt.date | None,
+    x_range: tuple[dt.datetime, dt.datetime] | None = None,
+    height: int = 190,
+) -> go.Figure:
+    """One metric over time, in human units, with its median as a dashed line."""
+    shown = DISPLAYS[series.name]
+    x, y = downsample(series.offsets_us, series.values)
+    figure = go.Figure(
+        go.Scatter(
+            x=to_datetimes(day0, x),
+            y=y * shown.scale,
+            mode="lines",
+            line={"color": shown.color, "width": 1.4},
+            name=shown.title,
+            hovertemplate=f"%{{y:,.{shown.decimals}f}} {shown.unit}<extra></extra>",
+        )
+    )
+    summary = series.summary()
+    if summary.median is not None:
+        figure.add_hline(
+            y=summary.median * shown.scale,
+            line={"color": "#94a3b8", "width": 1, "dash": "dash"},
+        )
+    figure.update_yaxes(title={"text": shown.unit, "standoff": 4}, rangemode="tozero")
+    figure.update_xaxes(range=list(x_range) if x_range else None, title=None)
+    return _base_layout(figure, height)
+
+
+def summary_rows(metric: str, summary: MetricSummary) -> list[tuple[str, str]]:
+    """The statistics shown beside a chart, formatted."""
+    return [
+        ("Median", format_value(metric, summary.median)),
+        ("p95", format_value(metric, summary.p95)),
+        ("Max", format_value(metric, summary.max)),
+        ("Samples", f"{summary.count:,}"),
+    ]
+
+
+def metric_label(metric: str) -> str:
+    return METRICS_BY_KEY[metric].label
