@@ -3,44 +3,15 @@
 from __future__ import annotations
 
 import logging
-from functools import partial
 
-import diskcache
-from dash import Dash, DiskcacheManager
-
-from dashboard.callbacks import register_all
-from dashboard.layout import build_layout
-from dashboard.services import Services
+from dashboard.factory import create_app
 from dashboard.settings import Settings
-from dashboard.vendor import STYLESHEETS, add_demo_log_route, add_vendor_routes
-
-
-def create_app(settings: Settings | None = None) -> Dash:
-    """Build a fresh app: load the index, wire the cache, register every callback."""
-    settings = settings or Settings.from_env()
-    services = Services.build(settings)
-    jobs = diskcache.Cache(str(settings.cache_dir / "jobs"))
-    app = Dash(
-        __name__,
-        title="Log Dashboard",
-        update_title=None,
-        external_stylesheets=list(STYLESHEETS),
-        background_callback_manager=DiskcacheManager(jobs),
-        suppress_callback_exceptions=True,
-        serve_locally=True,
-    )
-    app.layout = partial(build_layout, services)
-    add_vendor_routes(app.server)
-    if settings.serve_demo_logs:
-        add_demo_log_route(app.server, settings.demo_dir)
-    register_all(app, services)
-    return app
-
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-app = create_app()
+
+settings = Settings.from_env()
+app = create_app(settings)
 server = app.server
 
 if __name__ == "__main__":
-    settings = Settings.from_env()
     app.run(host=settings.host, port=settings.port, debug=settings.debug)

@@ -8,7 +8,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components.detail import empty_state
 from dashboard.components.grid import connections_grid
-from dashboard.components.header import navbar
+from dashboard.components.header import index_alert, navbar
 from dashboard.components.search import match_count, search_bar
 from dashboard.services import Services
 
@@ -40,7 +40,12 @@ def build_layout(services: Services) -> html.Div:
                     [
                         dbc.Col(
                             html.Div(
-                                [search_bar(), match_count(), connections_grid()],
+                                [
+                                    index_alert(services.index_error),
+                                    search_bar(),
+                                    match_count(),
+                                    connections_grid(),
+                                ],
                                 className="panel table-panel",
                             ),
                             xl=6,

@@ -42,6 +42,10 @@ class Settings:
     max_log_mb: float = 200.0
 
     @property
+    def assets_dir(self) -> Path:
+        return ROOT / "assets"
+
+    @property
     def max_log_bytes(self) -> int:
         return int(self.max_log_mb * 1024 * 1024)
 

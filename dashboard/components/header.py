@@ -53,3 +53,17 @@ def navbar(source: str, records: int, skipped: int) -> html.Header:
         ],
         className="topbar",
     )
+
+
+def index_alert(error: str) -> html.Div | None:
+    """Said above the table when the index itself could not be read."""
+    if not error:
+        return None
+    return html.Div(
+        [
+            html.I(className="bi bi-exclamation-triangle me-2"),
+            html.Span(f"The index could not be read, so there are no connections to show. {error}"),
+        ],
+        className="alert alert-danger small py-2 mb-0",
+        role="alert",
+    )

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from selenium.webdriver.chrome.options import Options
 
-from app import create_app
 from dashboard.demo.generator import GenerationResult
+from dashboard.factory import create_app
 from dashboard.settings import Settings
 from tests.logserver import LogServer
 
