@@ -20,8 +20,9 @@ SELECTED = "selected-connection"
 DETAIL = "detail"
 DETAIL_HEADER = "detail-header"
 DETAIL_BODY = "detail-body"
-DETAIL_PROGRESS = "detail-progress"
 RELOAD = "detail-reload"
+FETCH_REQUEST = "detail-fetch-request"
+CHART_ZOOM = "chart-zoom"
 
 ERROR_LINES_MODAL = "error-lines-modal"
 ERROR_LINES_TITLE = "error-lines-title"
@@ -33,7 +34,7 @@ def retry(side: Side | Any) -> dict[str, Any]:
     return {"type": "retry", "side": side}
 
 
-def metric_graph(metric: str) -> dict[str, str]:
+def metric_graph(metric: str | Any) -> dict[str, Any]:
     return {"type": "metric-graph", "metric": metric}
 
 

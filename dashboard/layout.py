@@ -34,6 +34,8 @@ def build_layout(services: Services) -> html.Div:
             dcc.Location(id=ids.URL, refresh="callback-nav"),
             dcc.Store(id=ids.SELECTED),
             dcc.Store(id=ids.RELOAD, data=0),
+            dcc.Store(id=ids.FETCH_REQUEST),
+            dcc.Store(id=ids.CHART_ZOOM),
             navbar(services.settings.index, table.size, len(services.problems)),
             dbc.Container(
                 dbc.Row(
@@ -55,7 +57,6 @@ def build_layout(services: Services) -> html.Div:
                             html.Div(
                                 [
                                     html.Div(id=ids.DETAIL_HEADER),
-                                    html.Div(id=ids.DETAIL_PROGRESS),
                                     html.Div(empty_state(), id=ids.DETAIL_BODY),
                                 ],
                                 id=ids.DETAIL,

@@ -9,7 +9,6 @@ promises more bytes than it sends. Every request is counted by path.
 from __future__ import annotations
 
 import threading
-import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -20,6 +19,7 @@ class LogServer:
     def __init__(self, slow_s: float = 3.0, root: Path | None = None) -> None:
         self.files: dict[str, bytes] = {}
         self.root = root
+        self.stopping = threading.Event()
         self.requests: Counter[str] = Counter()
         self.slow_s = slow_s
         self._lock = threading.Lock()
@@ -40,8 +40,8 @@ class LogServer:
                     return self.reply(404, b"not found")
                 if kind == "broken" or (kind == "flaky" and server.requests[self.path] == 1):
                     return self.reply(500, b"internal error")
-                if kind == "slow":
-                    time.sleep(server.slow_s)
+                if kind == "slow" and server.stopping.wait(server.slow_s):
+                    return None
                 if kind == "truncated":
                     self.send_response(200)
                     self.send_header("Content-Length", str(len(body) + 10_000))
@@ -94,5 +94,6 @@ class LogServer:
         return self
 
     def stop(self) -> None:
+        self.stopping.set()
         self.httpd.shutdown()
         self.httpd.server_close()

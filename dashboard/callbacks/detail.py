@@ -5,12 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
 from dashboard import ids
 from dashboard.components import detail
 from dashboard.data.logs import LogReport
 from dashboard.services import Services
+
+
+def cached_reports(services: Services, connection_id: int) -> tuple[LogReport, LogReport] | None:
+    """Both logs' reports if no download is needed (each cached, or not recorded), else None."""
+    record = services.table.record(connection_id)
+    if record is None:
+        return None
+    urls = [record["client_logs"], record["server_logs"]]
+    if any(url and services.logs.cached(url) is None for url in urls):
+        return None
+    return load_reports(services, connection_id)
 
 
 def load_reports(services: Services, connection_id: int) -> tuple[LogReport, LogReport] | None:
@@ -49,21 +60,38 @@ def register(app: Dash, services: Services) -> None:
 
     @app.callback(
         Output(ids.DETAIL_BODY, "children"),
+        Output(ids.FETCH_REQUEST, "data"),
         Input(ids.SELECTED, "data"),
         Input(ids.RELOAD, "data"),
-        background=True,
-        running=[
-            (Output(ids.DETAIL_BODY, "className"), "is-loading", ""),
-            (Output(ids.DETAIL_PROGRESS, "children"), detail.loading(), None),
-        ],
     )
-    def body(connection_id: int | None, _reload: int) -> Any:
+    def body(connection_id: int | None, reload: int) -> Any:
+        """Draw at once what the cache holds; anything to download goes to the background job."""
         if connection_id is None:
-            return detail.empty_state()
-        reports = load_reports(services, connection_id)
-        if reports is None:
-            return None
-        return detail.detail_body(*reports)
+            return detail.empty_state(), no_update
+        if services.table.record(connection_id) is None:
+            return None, no_update
+        reports = cached_reports(services, connection_id)
+        if reports is not None:
+            return detail.detail_body(*reports), no_update
+        return detail.loading(), {"connection_id": connection_id, "reload": reload}
+
+    @app.callback(
+        Output(ids.DETAIL_BODY, "children", allow_duplicate=True),
+        Input(ids.FETCH_REQUEST, "data"),
+        background=True,
+        cancel=[Input(ids.SELECTED, "data")],
+        prevent_initial_call=True,
+    )
+    def fetch(request: dict[str, Any]) -> Any:
+        reports = load_reports(services, int(request["connection_id"]))
+        return no_update if reports is None else detail.detail_body(*reports)
+
+    app.clientside_callback(
+        ClientsideFunction("logdash", "syncZoom"),
+        Output(ids.CHART_ZOOM, "data"),
+        Input(ids.metric_graph(ALL), "relayoutData"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output(ids.ERROR_LINES_MODAL, "is_open"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from dash import Dash, Input, Output, State, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, no_update
 
 from dashboard import ids
 from dashboard.data.query import ConnectionTable, QueryError, RowQuery
@@ -57,8 +57,7 @@ def register(app: Dash, services: Services) -> None:
         return serve_rows(services.table, request, search, missing)
 
     app.clientside_callback(
-        "function (search, missing, gridId) {"
-        " return window.dashAgGridFunctions.refreshRows(search, missing, gridId); }",
+        ClientsideFunction("logdash", "refreshRows"),
         Output(ids.GRID, "id"),
         Input(ids.SEARCH, "value"),
         Input(ids.MISSING_FILTER, "value"),

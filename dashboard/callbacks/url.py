@@ -28,6 +28,11 @@ def write_query(text: str, selected: int | None) -> str:
     return f"?{urlencode(params)}" if params else ""
 
 
+def changed(new: Any, old: Any) -> Any:
+    """``new``, or ``no_update`` when it is what the page already shows (no needless refresh)."""
+    return no_update if new == old else new
+
+
 def register(app: Dash, services: Services) -> None:
     @app.callback(
         Output(ids.URL, "search"),
@@ -47,15 +52,18 @@ def register(app: Dash, services: Services) -> None:
         selected: int | None,
     ) -> tuple[Any, Any, Any]:
         trigger = ctx.triggered_id
-        if trigger == ids.URL or trigger is None:
+        if trigger in (None, ids.URL):
             url_text, url_selected = read_query(url_search)
-            return no_update, url_text, url_selected
-        if trigger == ids.SEARCH_CLEAR:
-            text = ""
+            return no_update, changed(url_text, text or ""), changed(url_selected, selected)
+        new_selected = selected
         if trigger == ids.GRID:
             if not rows:
                 return no_update, no_update, no_update
-            selected = int(rows[0]["connection_id"])
-        new_search = write_query((text or "").strip(), selected)
-        changed = new_search != (url_search or "")
-        return (new_search if changed else no_update), text or "", selected
+            new_selected = int(rows[0]["connection_id"])
+        cleared = trigger == ids.SEARCH_CLEAR
+        new_search = write_query("" if cleared else (text or "").strip(), new_selected)
+        return (
+            changed(new_search, url_search or ""),
+            "" if cleared else no_update,
+            changed(new_selected, selected),
+        )

@@ -136,6 +136,7 @@ class ConnectionTable:
     _codes: dict[str, tuple[npt.NDArray[np.int64], pd.Index]] = field(default_factory=dict)
     _masks: OrderedDict[tuple[Any, ...], Mask] = field(default_factory=OrderedDict)
     _orders: OrderedDict[tuple[Any, ...], Order] = field(default_factory=OrderedDict)
+    _matches: OrderedDict[tuple[Any, ...], Order] = field(default_factory=OrderedDict)
 
     def __post_init__(self) -> None:
         for column in TEXT_COLUMNS:
@@ -145,6 +146,7 @@ class ConnectionTable:
         self._ids = self.frame["connection_id"].to_numpy(dtype=np.int64)
         self._has_client = self.frame["client_logs"].notna().to_numpy()
         self._has_server = self.frame["server_logs"].notna().to_numpy()
+        self.order(DEFAULT_SORT)
 
     @property
     def size(self) -> int:
@@ -232,12 +234,19 @@ class ConnectionTable:
         order = np.lexsort(keys).astype(np.int64)
         return _remember(self._orders, key, order)
 
-    def query(self, query: RowQuery) -> Page:
-        mask = self.mask(query)
+    def matched(self, query: RowQuery) -> Order:
+        """Positions of the rows the query matches, in its sort order (cached per query)."""
+        key = (query.filters, query.search.lower(), query.missing, query.only_ids, query.sort)
+        if key in self._matches:
+            self._matches.move_to_end(key)
+            return self._matches[key]
         order = self.order(query.sort)
-        matched_order = order[mask[order]]
-        block = matched_order[query.start : query.end]
-        return Page(self.rows(block), int(matched_order.size), self.size)
+        return _remember(self._matches, key, order[self.mask(query)[order]])
+
+    def query(self, query: RowQuery) -> Page:
+        matched = self.matched(query)
+        block = matched[query.start : query.end]
+        return Page(self.rows(block), int(matched.size), self.size)
 
     def rows(self, positions: Order) -> list[dict[str, Any]]:
         """Grid rows: text as text (never HTML), times in one format with their zone."""
