@@ -34,7 +34,7 @@ def add_vendor_routes(server: Flask) -> None:
 
 def add_demo_log_route(server: Flask, demo_dir: Path) -> None:
     """Serve ``demo_dir/logs`` over HTTP, so demo logs travel the same path as real ones."""
-    logs = demo_dir / "logs"
+    logs = (demo_dir / "logs").resolve()
 
     @server.route(f"{DEMO_LOGS_ROUTE}<path:name>")
     def demo_log(name: str) -> Response:

@@ -79,6 +79,7 @@ def register(app: Dash, services: Services) -> None:
         Output(ids.DETAIL_BODY, "children", allow_duplicate=True),
         Input(ids.FETCH_REQUEST, "data"),
         background=True,
+        interval=250,
         cancel=[Input(ids.SELECTED, "data")],
         prevent_initial_call=True,
     )

@@ -24,7 +24,7 @@ def _log_column(side: str) -> dict[str, Any]:
         "field": f"{side}_state",
         "headerName": f"{side.capitalize()} log",
         "cellRenderer": "LogBadge",
-        "width": 112,
+        "width": 106,
     }
 
 
@@ -35,7 +35,7 @@ COLUMN_DEFS: list[dict[str, Any]] = [
         "filter": "agNumberColumnFilter",
         "filterParams": {"buttons": ["reset"]},
         "pinned": "left",
-        "width": 122,
+        "width": 116,
     },
     {
         "field": "username",
@@ -56,7 +56,7 @@ COLUMN_DEFS: list[dict[str, Any]] = [
             "filterOptions": ["equals", "greaterThan", "lessThan", "inRange"],
             "buttons": ["reset"],
         },
-        "width": 150,
+        "width": 144,
     },
     _log_column("client"),
     _log_column("server"),
@@ -65,7 +65,7 @@ COLUMN_DEFS: list[dict[str, Any]] = [
         "headerName": "Server IP",
         "filter": "agTextColumnFilter",
         "filterParams": _TEXT_FILTER,
-        "width": 132,
+        "width": 128,
     },
     {
         "field": "version",
@@ -74,7 +74,7 @@ COLUMN_DEFS: list[dict[str, Any]] = [
         "filterParams": _TEXT_FILTER,
         "valueFormatter": _placeholder("unknown"),
         "cellClassRules": {"cell-placeholder": "params.value == null"},
-        "width": 158,
+        "width": 150,
     },
 ]
 

@@ -141,3 +141,20 @@ def test_a_link_with_a_selection_and_a_search_opens_that_view(
     expected = sum(user in (r["username"] or "") for r in records)
     page.wait_for_count(f"{expected} of {len(records)} connections")
     assert page.console_errors() == []
+
+
+def test_back_and_forward_walk_through_selections(
+    start_app: Callable[..., Any], records: list[dict[str, Any]]
+) -> None:
+    first, second = records[0], records[1]
+    page = Page(start_app()).open()
+    page.select(first["connection_id"])
+    page.wait_for_detail(f"Connection {first['connection_id']}")
+    page.select(second["connection_id"])
+    page.wait_for_detail(f"Connection {second['connection_id']}")
+    assert page.duo.driver.current_url.endswith(f"?c={second['connection_id']}")
+    page.duo.driver.back()
+    page.wait_for_detail(f"Connection {first['connection_id']}")
+    page.duo.driver.forward()
+    page.wait_for_detail(f"Connection {second['connection_id']}")
+    assert page.console_errors() == []
