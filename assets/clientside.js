@@ -1,14 +1,24 @@
 // Clientside callbacks of the page, in one namespace: window.dash_clientside.logdash.
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   logdash: {
-    // After a new search or quick filter: drop the grid's cached blocks and go back to the top.
-    refreshRows: function (_search, _missing, gridId) {
+    // After a new search or filter: drop the grid's cached blocks and go back to the top.
+    // Called with the changed inputs, then the grid's id last.
+    refreshRows: function () {
+      var gridId = arguments[arguments.length - 1];
       dash_ag_grid.getApiAsync(gridId).then(function (api) {
         api.purgeInfiniteCache();
         if (api.getDisplayedRowCount() > 0) {
           api.ensureIndexVisible(0, "top");
         }
       });
+      return window.dash_clientside.no_update;
+    },
+
+    // A star added or removed changes the rows only when the table shows starred ones alone.
+    refreshStarred: function (_starred, starredOnly, gridId) {
+      if (starredOnly && starredOnly.length) {
+        return window.dash_clientside.logdash.refreshRows(gridId);
+      }
       return window.dash_clientside.no_update;
     },
 

@@ -34,4 +34,6 @@ def create_app(settings: Settings | None = None) -> Dash:
     if settings.serve_demo_logs:
         add_demo_log_route(app.server, settings.demo_dir)
     register_all(app, services)
+    if settings.fleet_autostart:
+        services.start_fleet_analysis()
     return app

@@ -169,3 +169,79 @@ def summary_rows(metric: str, summary: MetricSummary) -> list[tuple[str, str]]:
 
 def metric_label(metric: str) -> str:
     return METRICS_BY_KEY[metric].label
+
+
+def _small_layout(height: int, x_title: str, y_title: str) -> dict[str, Any]:
+    return {
+        "height": height,
+        "margin": {"l": 52, "r": 12, "t": 8, "b": 40},
+        "font": {"family": FONT, "size": 12, "color": "#334155"},
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
+        "showlegend": False,
+        "bargap": 0.05,
+        "xaxis": {**_AXIS, "title": {"text": x_title}},
+        "yaxis": {**_AXIS, "title": {"text": y_title}},
+    }
+
+
+def latency_histogram(
+    medians_ms: npt.NDArray[np.float64], p95s_ms: npt.NDArray[np.float64]
+) -> Figure:
+    """How per-connection median (and p95) latency is spread across the fleet."""
+    keep_median = medians_ms[np.isfinite(medians_ms)]
+    keep_p95 = p95s_ms[np.isfinite(p95s_ms)]
+    upper = float(np.percentile(keep_p95, 99)) if keep_p95.size else 1.0
+    bins = {"start": 0, "end": upper, "size": max(upper / 40, 0.5)}
+    return {
+        "data": [
+            {
+                "type": "histogram",
+                "x": keep_p95.round(2).tolist(),
+                "xbins": bins,
+                "name": "p95 latency",
+                "marker": {"color": "#bfdbfe"},
+                "hovertemplate": "p95 %{x} ms: %{y} connections<extra></extra>",
+            },
+            {
+                "type": "histogram",
+                "x": keep_median.round(2).tolist(),
+                "xbins": bins,
+                "name": "median latency",
+                "marker": {"color": DISPLAYS["latency"].color},
+                "hovertemplate": "median %{x} ms: %{y} connections<extra></extra>",
+            },
+        ],
+        "layout": {
+            **_small_layout(230, "latency per connection (ms)", "connections"),
+            "barmode": "overlay",
+            "showlegend": True,
+            "legend": {"orientation": "h", "y": 1.12, "x": 0},
+        },
+    }
+
+
+def error_latency_scatter(
+    error_pct: npt.NDArray[np.float64],
+    latency_ms: npt.NDArray[np.float64],
+    connection_ids: npt.NDArray[np.int64],
+) -> Figure:
+    """Error rate against median latency, one point per connection with both known."""
+    keep = np.isfinite(error_pct) & np.isfinite(latency_ms)
+    return {
+        "data": [
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "x": latency_ms[keep].round(2).tolist(),
+                "y": error_pct[keep].round(3).tolist(),
+                "customdata": connection_ids[keep].tolist(),
+                "marker": {"color": "#2563eb", "size": 6, "opacity": 0.55},
+                "hovertemplate": (
+                    "connection %{customdata}<br>%{x} ms median latency"
+                    "<br>%{y}% errors<extra></extra>"
+                ),
+            }
+        ],
+        "layout": _small_layout(250, "median latency (ms)", "error lines (%)"),
+    }

@@ -17,12 +17,26 @@ GRID = "connections-grid"
 GRID_MESSAGE = "grid-message"
 
 SELECTED = "selected-connection"
+STARRED = "starred"
+STARRED_ONLY = "starred-only"
+STAR_TOGGLE = "star-toggle"
 DETAIL = "detail"
 DETAIL_HEADER = "detail-header"
 DETAIL_BODY = "detail-body"
 RELOAD = "detail-reload"
 FETCH_REQUEST = "detail-fetch-request"
 CHART_ZOOM = "chart-zoom"
+
+FLEET = "fleet"
+FLEET_STATUS = "fleet-status"
+FLEET_START = "fleet-start"
+FLEET_TIMER = "fleet-timer"
+FLEET_BODY = "fleet-body"
+FLEET_SHOWN = "fleet-shown"
+FLEET_FILTER = "fleet-filter"
+FLEET_FILTER_CHIP = "fleet-filter-chip"
+FLEET_FILTER_CLEAR = "fleet-filter-clear"
+FLEET_SCATTER = "fleet-scatter"
 
 ERROR_LINES_MODAL = "error-lines-modal"
 ERROR_LINES_TITLE = "error-lines-title"
@@ -41,3 +55,13 @@ def metric_graph(metric: str | Any) -> dict[str, Any]:
 def error_kind(side: Side | Any, index: int | Any) -> dict[str, Any]:
     """A clickable error or warning kind in the detail panel."""
     return {"type": "error-kind", "side": side, "index": index}
+
+
+def fleet_kind(index: int | Any) -> dict[str, Any]:
+    """A row of the fleet's most common error kinds (clicking filters the table)."""
+    return {"type": "fleet-kind", "index": index}
+
+
+def open_connection(connection_id: int | Any) -> dict[str, Any]:
+    """A link in the insights that selects a connection."""
+    return {"type": "open-connection", "id": connection_id}

@@ -9,6 +9,7 @@ from dashboard import ids
 from dashboard.components.detail import empty_state
 from dashboard.components.grid import connections_grid
 from dashboard.components.header import index_alert, navbar
+from dashboard.components.insights import fleet_section
 from dashboard.components.search import match_count, search_bar
 from dashboard.services import Services
 
@@ -36,6 +37,8 @@ def build_layout(services: Services) -> html.Div:
             dcc.Store(id=ids.RELOAD, data=0),
             dcc.Store(id=ids.FETCH_REQUEST),
             dcc.Store(id=ids.CHART_ZOOM),
+            dcc.Store(id=ids.STARRED, storage_type="local", data=[]),
+            dcc.Store(id=ids.FLEET_FILTER),
             navbar(services.settings.index, table.size, len(services.problems)),
             dbc.Container(
                 dbc.Row(
@@ -69,8 +72,9 @@ def build_layout(services: Services) -> html.Div:
                     className="g-3",
                 ),
                 fluid=True,
-                className="page py-3",
+                className="page pt-3",
             ),
+            dbc.Container(fleet_section(), fluid=True, className="page py-3"),
             _error_lines_modal(),
         ]
     )

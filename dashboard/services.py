@@ -3,24 +3,42 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import threading
+import time
+from dataclasses import dataclass, field
+
+import pandas as pd
 
 from dashboard.data.fetch import LogFetcher
+from dashboard.data.fleet import FleetStore, log_jobs, start_in_background
 from dashboard.data.index import IndexProblem, IndexUnavailable, build_index, load_index
 from dashboard.data.logs import LogStore
 from dashboard.data.query import ConnectionTable
+from dashboard.insights import (
+    FleetInsights,
+    compute_insights,
+    connection_metrics,
+    connections_with_urls,
+    table_columns,
+)
 from dashboard.settings import Settings
 
 log = logging.getLogger(__name__)
+_METRICS_REFRESH_S = 3.0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Services:
     settings: Settings
     table: ConnectionTable
     problems: tuple[IndexProblem, ...]
     logs: LogStore
+    fleet: FleetStore
     index_error: str = ""
+    _metrics_version: int = -1
+    _metrics_checked: float = 0.0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _insights: tuple[int, FleetInsights] | None = None
 
     @classmethod
     def build(cls, settings: Settings) -> Services:
@@ -38,4 +56,44 @@ class Services:
             settings.cache_dir, settings.cache_size_mb * 1024 * 1024, LogFetcher(settings)
         )
         table = ConnectionTable(loaded.frame)
-        return cls(settings, table, loaded.problems, store, index_error)
+        fleet = FleetStore(settings.cache_dir)
+        return cls(settings, table, loaded.problems, store, fleet, index_error)
+
+    def start_fleet_analysis(self) -> bool:
+        """Start analysing every log of the index (unless it runs already on this host)."""
+        jobs = log_jobs(self.table.frame)
+        return bool(jobs) and start_in_background(
+            jobs, self.logs, self.fleet, self.settings.fleet_workers
+        )
+
+    def fleet_metrics(self) -> pd.DataFrame:
+        return connection_metrics(self.table.frame, self.fleet.summaries())
+
+    def insights(self) -> FleetInsights:
+        """The fleet insights, recomputed only when new summaries have arrived."""
+        version = self.fleet.version()
+        cached = self._insights
+        if cached is None or cached[0] != version:
+            cached = (version, compute_insights(self.table.frame, self.fleet.summaries()))
+            self._insights = cached
+        return cached[1]
+
+    def kind_connections(self, level: str, template: str) -> frozenset[int]:
+        """Ids of the connections whose logs hold an error kind from the insights."""
+        for kind in self.insights().kinds:
+            if (kind.level, kind.template) == (level, template):
+                return connections_with_urls(self.table.frame, kind.urls)
+        return frozenset()
+
+    def refresh_table_metrics(self) -> None:
+        """Put the latest fleet summaries into the table's columns (at most every few seconds)."""
+        now = time.monotonic()
+        if now - self._metrics_checked < _METRICS_REFRESH_S:
+            return
+        with self._lock:
+            self._metrics_checked = now
+            version = self.fleet.version()
+            if version == self._metrics_version:
+                return
+            self._metrics_version = version
+            self.table.set_metrics(table_columns(self.fleet_metrics()))

@@ -40,6 +40,8 @@ class Settings:
     read_timeout_s: float = 15.0
     retries: int = 2
     max_log_mb: float = 200.0
+    fleet_autostart: bool = False
+    fleet_workers: int = 4
 
     @property
     def assets_dir(self) -> Path:
@@ -75,4 +77,6 @@ class Settings:
             read_timeout_s=float(get("READ_TIMEOUT_S", defaults.read_timeout_s)),
             retries=int(get("RETRIES", defaults.retries)),
             max_log_mb=float(get("MAX_LOG_MB", defaults.max_log_mb)),
+            fleet_autostart=_bool(get("FLEET_AUTOSTART", get("SERVE_DEMO_LOGS", "true"))),
+            fleet_workers=int(get("FLEET_WORKERS", defaults.fleet_workers)),
         )

@@ -30,8 +30,16 @@ def empty_state() -> html.Div:
             html.P(
                 "Pick a row in the table to see its latency, decode and encode times, and the "
                 "errors and warnings in its client and server logs.",
-                className="text-body-secondary mb-0 mx-auto",
+                className="text-body-secondary mb-2 mx-auto",
                 style={"maxWidth": "28rem"},
+            ),
+            html.A(
+                [
+                    html.I(className="bi bi-arrow-down me-1"),
+                    "Fleet insights across all connections",
+                ],
+                href=f"#{ids.FLEET}",
+                className="small",
             ),
         ],
         className="text-center py-5 my-5",
@@ -68,6 +76,13 @@ def record_header(record: dict[str, Any]) -> html.Div:
                     html.H2(
                         ["Connection ", html.Span(str(record["connection_id"]), className="mono")],
                         className="h5 mb-0",
+                    ),
+                    html.Button(
+                        html.I(className="bi bi-star"),
+                        id=ids.STAR_TOGGLE,
+                        className="star-toggle",
+                        title="Star this connection",
+                        n_clicks=0,
                     ),
                 ],
                 className="d-flex align-items-center gap-2 mb-2",

@@ -28,6 +28,32 @@ def _log_column(side: str) -> dict[str, Any]:
     }
 
 
+def _metric_column(field: str, header: str, unit: str, tooltip: str) -> dict[str, Any]:
+    return {
+        "field": field,
+        "headerName": header,
+        "headerTooltip": f"{tooltip} Filled in as the fleet analysis reads the logs.",
+        "filter": "agNumberColumnFilter",
+        "filterParams": {
+            "filterOptions": ["greaterThan", "lessThan", "inRange", "blank", "notBlank"],
+            "buttons": ["reset"],
+        },
+        "valueFormatter": {
+            "function": f"params.value == null ? '–' : d3.format(',.2f')(params.value) + '{unit}'"
+        },
+        "cellClass": "num-cell",
+        "width": 116,
+    }
+
+
+METRIC_COLUMN_DEFS = [
+    _metric_column("error_pct", "Errors", "%", "ERROR lines, % of both logs' lines."),
+    _metric_column("warning_pct", "Warnings", "%", "WARNING lines, % of both logs' lines."),
+    _metric_column("latency_ms", "Latency p50", " ms", "Median round-trip latency (client log)."),
+    _metric_column("latency_p95_ms", "Latency p95", " ms", "95th percentile latency (client log)."),
+    _metric_column("encode_ms", "Encode p50", " ms", "Median encode time (server log)."),
+]
+
 COLUMN_DEFS: list[dict[str, Any]] = [
     {
         "field": "connection_id",
@@ -76,6 +102,7 @@ COLUMN_DEFS: list[dict[str, Any]] = [
         "cellClassRules": {"cell-placeholder": "params.value == null"},
         "width": 150,
     },
+    *METRIC_COLUMN_DEFS,
 ]
 
 GRID_THEME = (

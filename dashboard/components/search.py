@@ -53,9 +53,36 @@ def search_bar() -> html.Div:
 
 
 def match_count() -> html.Div:
+    """The count line, the starred-only switch, and the chip of an error kind filter."""
     return html.Div(
-        "Loading connections…",
-        id=ids.MATCH_COUNT,
-        className="small text-body-secondary",
-        **{"aria-live": "polite"},
+        [
+            html.Div(
+                "Loading connections…",
+                id=ids.MATCH_COUNT,
+                className="small text-body-secondary flex-grow-1",
+                **{"aria-live": "polite"},
+            ),
+            html.Div(
+                [
+                    html.Span(id=ids.FLEET_FILTER_CHIP, className="min-w-0 d-flex"),
+                    html.Button(
+                        html.I(className="bi bi-x"),
+                        id=ids.FLEET_FILTER_CLEAR,
+                        className="chip-clear",
+                        title="Show all connections again",
+                        n_clicks=0,
+                    ),
+                ],
+                className="kind-chip small",
+            ),
+            dbc.Checklist(
+                id=ids.STARRED_ONLY,
+                options=[{"label": "Starred only", "value": "starred"}],
+                value=[],
+                switch=True,
+                inline=True,
+                className="small starred-switch",
+            ),
+        ],
+        className="d-flex align-items-center gap-2",
     )

@@ -22,7 +22,8 @@ Order = npt.NDArray[np.int64]
 MissingFilter = Literal["all", "client", "server", "either"]
 
 TEXT_COLUMNS = ("username", "ip", "version")
-NUMBER_COLUMNS = ("connection_id",)
+METRIC_COLUMNS = ("error_pct", "warning_pct", "latency_ms", "latency_p95_ms", "encode_ms")
+NUMBER_COLUMNS = ("connection_id", *METRIC_COLUMNS)
 DATE_COLUMNS = ("last_updated",)
 LOG_COLUMNS = {"client_state": "client_logs", "server_state": "server_logs"}
 SORTABLE = (*NUMBER_COLUMNS, *TEXT_COLUMNS, *DATE_COLUMNS, *LOG_COLUMNS)
@@ -146,7 +147,19 @@ class ConnectionTable:
         self._ids = self.frame["connection_id"].to_numpy(dtype=np.int64)
         self._has_client = self.frame["client_logs"].notna().to_numpy()
         self._has_server = self.frame["server_logs"].notna().to_numpy()
+        self._metrics = {name: np.full(self.size, np.nan) for name in METRIC_COLUMNS}
         self.order(DEFAULT_SORT)
+
+    def set_metrics(self, metrics: Mapping[str, npt.NDArray[np.float64]]) -> None:
+        """Take new per-connection summary columns (aligned with the frame); cached masks and
+        orders may depend on them, so they are forgotten."""
+        self._metrics = {name: np.asarray(metrics[name], dtype=np.float64) for name in METRIC_COLUMNS}
+        self._masks.clear()
+        self._matches.clear()
+        default = self._orders.get(DEFAULT_SORT)
+        self._orders.clear()
+        if default is not None:
+            self._orders[DEFAULT_SORT] = default
 
     @property
     def size(self) -> int:
@@ -174,7 +187,11 @@ class ConnectionTable:
                 low, high = float(spec.get("filter") or 0), float(spec.get("filterTo") or 0)
             except (TypeError, ValueError) as error:
                 raise QueryError(f"not a number: {spec.get('filter')!r}") from error
-            return _compare(self._ids, kind, low, high)
+            values = self._ids if column == "connection_id" else self._metrics[column]
+            if kind in ("blank", "notBlank"):
+                blank = np.isnan(values.astype(np.float64))
+                return blank if kind == "blank" else ~blank
+            return _compare(values, kind, low, high)
         start = _day(spec.get("dateFrom"))
         if kind == "equals":
             return (self._times >= start) & (self._times < start + np.timedelta64(1, "D"))
@@ -214,6 +231,11 @@ class ConnectionTable:
         elif column in LOG_COLUMNS:
             values = self.frame[LOG_COLUMNS[column]].notna().to_numpy().astype(np.int64)
             missing = np.zeros(self.size, dtype=bool)
+        elif column in METRIC_COLUMNS:
+            raw_metric = self._metrics[column]
+            missing = np.isnan(raw_metric)
+            ranks = np.argsort(np.argsort(np.where(missing, np.inf, raw_metric), kind="stable"))
+            values = ranks.astype(np.int64)
         else:
             raw = self._times if column in DATE_COLUMNS else self._ids
             values = raw.astype(np.int64)
@@ -251,10 +273,12 @@ class ConnectionTable:
     def rows(self, positions: Order) -> list[dict[str, Any]]:
         """Grid rows: text as text (never HTML), times in one format with their zone."""
         part = self.frame.iloc[positions]
+        metrics = {name: values[positions] for name, values in self._metrics.items()}
         out = []
-        for record in part.to_dict("records"):
+        for i, record in enumerate(part.to_dict("records")):
             out.append(
                 {
+                    **{name: _number(values[i]) for name, values in metrics.items()},
                     "connection_id": int(record["connection_id"]),
                     "username": _or_none(record["username"]),
                     "ip": _or_none(record["ip"]),
@@ -273,6 +297,10 @@ class ConnectionTable:
             return None
         row = self.frame.iloc[int(hits[0])]
         return {name: _or_none(row[name]) for name in self.frame.columns}
+
+
+def _number(value: float) -> float | None:
+    return None if np.isnan(value) else round(float(value), 3)
 
 
 def _or_none(value: Any) -> Any:

@@ -125,7 +125,7 @@ def _users(rng: np.random.Generator, count: int) -> tuple[list[str], np.ndarray]
     users = sorted(names)
     weights = 1.0 / np.arange(1, count + 1) ** 0.9
     rng.shuffle(weights)
-    weights[users.index(POOR_NETWORK_USER)] = max(weights.mean(), 0.04)
+    weights[users.index(POOR_NETWORK_USER)] = max(weights.mean(), 0.08 * weights.sum())
     return users, weights / weights.sum()
 
 
