@@ -22,6 +22,69 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       return window.dash_clientside.no_update;
     },
 
+    // The log viewer's filters changed: remember the search (for highlighting), reload lines.
+    refreshLines: function (_side, _level, search, options) {
+      var next = Object.assign({}, options, { context: { search: search || "" } });
+      dash_ag_grid.getApiAsync("lines-grid").then(function (api) {
+        api.purgeInfiniteCache();
+      });
+      return next;
+    },
+
+    // Previous/next error: start from the selected line, else from the first line in view.
+    jumpFrom: function (_prev, _next, gridId) {
+      var triggered = window.dash_clientside.callback_context.triggered[0].prop_id;
+      var step = triggered.indexOf("lines-prev") === 0 ? -1 : 1;
+      var api = dash_ag_grid.getApi(gridId);
+      var selected = api.getSelectedNodes();
+      var from = selected.length ? selected[0].rowIndex : api.getFirstDisplayedRowIndex() - 1;
+      return { from: from, step: step, at: Date.now() };
+    },
+
+    // Bring a line into the middle of the viewer and select it, once its block has loaded.
+    scrollLines: function (target, gridId) {
+      if (!target || target.index === null || target.index === undefined) {
+        return window.dash_clientside.no_update;
+      }
+      var tries = 0;
+      function show() {
+        var api = dash_ag_grid.getApi(gridId);
+        if (!api) {
+          return;
+        }
+        api.ensureIndexVisible(target.index, "middle");
+        var node = api.getDisplayedRowAtIndex(target.index);
+        if (node && node.data) {
+          api.deselectAll();
+          node.setSelected(true);
+        } else if (tries++ < 20) {
+          setTimeout(show, 150);
+        }
+      }
+      setTimeout(show, 50);
+      return "Line " + target.index;
+    },
+
+    // Copy the selected lines (in file order) to the clipboard.
+    copyLines: function (_clicks, gridId) {
+      var rows = dash_ag_grid.getApi(gridId).getSelectedRows();
+      if (!rows.length) {
+        return "Select lines first (click, Shift+click, Ctrl+click).";
+      }
+      rows.sort(function (a, b) {
+        return a.n - b.n;
+      });
+      var text = rows
+        .map(function (r) {
+          return [r.n, r.time, r.level, r.text].join("\t");
+        })
+        .join("\n");
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).catch(function () {});
+      }
+      return "Copied " + rows.length + (rows.length === 1 ? " line" : " lines") + ".";
+    },
+
     // Zooming or panning one chart's time axis moves the other charts' axes with it.
     syncZoom: function () {
       var noUpdate = window.dash_clientside.no_update;

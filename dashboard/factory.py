@@ -9,6 +9,7 @@ from dash import Dash, DiskcacheManager
 
 from dashboard.callbacks import register_all
 from dashboard.layout import build_layout
+from dashboard.routes import add_download_route
 from dashboard.services import Services
 from dashboard.settings import Settings
 from dashboard.vendor import STYLESHEETS, add_demo_log_route, add_vendor_routes
@@ -31,6 +32,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     app.layout = partial(build_layout, services)
     add_vendor_routes(app.server)
+    add_download_route(app.server, services)
     if settings.serve_demo_logs:
         add_demo_log_route(app.server, settings.demo_dir)
     register_all(app, services)

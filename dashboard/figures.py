@@ -245,3 +245,36 @@ def error_latency_scatter(
         ],
         "layout": _small_layout(250, "median latency (ms)", "error lines (%)"),
     }
+
+
+COMPARE_COLORS = ("#2563eb", "#ea580c")
+
+
+def compare_figure(metric: str, runs: list[tuple[str, MetricSeries, int]]) -> Figure:
+    """Several connections' series of one metric on one axis, in minutes since each log's start.
+
+    ``runs`` holds (label, series, first_us) with ``first_us`` the log's first line time.
+    """
+    shown = DISPLAYS[metric]
+    traces = []
+    for (label, series, first_us), color in zip(runs, COMPARE_COLORS, strict=False):
+        x, y = downsample(series.offsets_us, series.values)
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "name": label,
+                "x": ((x - first_us) / 60e6).round(4).tolist(),
+                "y": (y * shown.scale).tolist(),
+                "line": {"color": color, "width": 1.3},
+                "hovertemplate": f"{label}: %{{y:,.{shown.decimals}f}} {shown.unit}<extra></extra>",
+            }
+        )
+    layout = _small_layout(210, "minutes since the log's first line", shown.unit)
+    layout.update(
+        hovermode="x unified",
+        showlegend=True,
+        legend={"orientation": "h", "y": 1.15, "x": 0},
+        margin={"l": 52, "r": 12, "t": 24, "b": 40},
+    )
+    return {"data": traces, "layout": layout}

@@ -27,6 +27,19 @@ def _error_lines_modal() -> dbc.Modal:
     )
 
 
+def _compare_modal() -> dbc.Modal:
+    return dbc.Modal(
+        [
+            dbc.ModalHeader(dbc.ModalTitle(id=ids.COMPARE_TITLE, className="h6")),
+            dbc.ModalBody(id=ids.COMPARE_BODY),
+        ],
+        id=ids.COMPARE_MODAL,
+        size="xl",
+        scrollable=True,
+        is_open=False,
+    )
+
+
 def build_layout(services: Services) -> html.Div:
     """Compose the page. Called per page load, so each visitor starts from fresh state."""
     table = services.table
@@ -39,6 +52,9 @@ def build_layout(services: Services) -> html.Div:
             dcc.Store(id=ids.CHART_ZOOM),
             dcc.Store(id=ids.STARRED, storage_type="local", data=[]),
             dcc.Store(id=ids.FLEET_FILTER),
+            dcc.Store(id=ids.LINES_JUMP),
+            dcc.Store(id=ids.LINES_SCROLL),
+            dcc.Download(id=ids.DOWNLOAD),
             navbar(services.settings.index, table.size, len(services.problems)),
             dbc.Container(
                 dbc.Row(
@@ -76,5 +92,6 @@ def build_layout(services: Services) -> html.Div:
             ),
             dbc.Container(fleet_section(), fluid=True, className="page py-3"),
             _error_lines_modal(),
+            _compare_modal(),
         ]
     )

@@ -5,15 +5,18 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
 from dashboard.data.fetch import LogFetcher
 from dashboard.data.fleet import FleetStore, log_jobs, start_in_background
 from dashboard.data.index import IndexProblem, IndexUnavailable, build_index, load_index
-from dashboard.data.logs import LogStore
+from dashboard.data.logs import LogReport, LogStore, with_date
 from dashboard.data.query import ConnectionTable
+from dashboard.data.viewer import LogLines
 from dashboard.insights import (
     FleetInsights,
     compute_insights,
@@ -25,6 +28,7 @@ from dashboard.settings import Settings
 
 log = logging.getLogger(__name__)
 _METRICS_REFRESH_S = 3.0
+_LINES_KEPT = 4
 
 
 @dataclass
@@ -39,6 +43,7 @@ class Services:
     _metrics_checked: float = 0.0
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _insights: tuple[int, FleetInsights] | None = None
+    _lines: OrderedDict[str, LogLines] = field(default_factory=OrderedDict)
 
     @classmethod
     def build(cls, settings: Settings) -> Services:
@@ -77,6 +82,29 @@ class Services:
             cached = (version, compute_insights(self.table.frame, self.fleet.summaries()))
             self._insights = cached
         return cached[1]
+
+    def dated(self, report: LogReport, record: dict[str, Any]) -> LogReport:
+        return with_date(report, record["last_updated"].to_pydatetime())
+
+    def log_url(self, connection_id: int | None, side: str) -> str | None:
+        record = None if connection_id is None else self.table.record(int(connection_id))
+        return None if record is None else record.get(f"{side}_logs")
+
+    def lines(self, url: str) -> LogLines | None:
+        """A file's lines for the viewer (a few files kept in memory, most recent first)."""
+        with self._lock:
+            if url in self._lines:
+                self._lines.move_to_end(url)
+                return self._lines[url]
+        raw = self.logs.raw(url)
+        if raw is None:
+            return None
+        lines = LogLines(raw)
+        with self._lock:
+            self._lines[url] = lines
+            while len(self._lines) > _LINES_KEPT:
+                self._lines.popitem(last=False)
+        return lines
 
     def kind_connections(self, level: str, template: str) -> frozenset[int]:
         """Ids of the connections whose logs hold an error kind from the insights."""

@@ -35,7 +35,7 @@ class Settings:
     allowed_schemes: tuple[str, ...] = ("http", "https")
     allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost")
     cache_dir: Path = ROOT / "cache"
-    cache_size_mb: int = 1024
+    cache_size_mb: int = 2048
     connect_timeout_s: float = 3.05
     read_timeout_s: float = 15.0
     retries: int = 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, html, no_update
 
 from dashboard import ids
 from dashboard.components import detail
@@ -86,6 +86,26 @@ def register(app: Dash, services: Services) -> None:
     def fetch(request: dict[str, Any]) -> Any:
         reports = load_reports(services, int(request["connection_id"]))
         return no_update if reports is None else detail.detail_body(*reports)
+
+    @app.callback(
+        Output(ids.COMPARE_MODAL, "is_open"),
+        Output(ids.COMPARE_TITLE, "children"),
+        Output(ids.COMPARE_BODY, "children"),
+        Input(ids.COMPARE_OPEN, "n_clicks"),
+        State(ids.COMPARE_WITH, "value"),
+        State(ids.SELECTED, "data"),
+        prevent_initial_call=True,
+    )
+    def compare(clicks: int, other: Any, connection_id: int | None) -> Any:
+        if not clicks or connection_id is None or other in (None, ""):
+            return no_update, no_update, no_update
+        title = f"Connection {connection_id} and connection {other}"
+        first = load_reports(services, connection_id)
+        second = load_reports(services, int(other))
+        if first is None or second is None:
+            message = f"There is no connection {other} in the index."
+            return True, title, html.Div(message, className="text-body-secondary")
+        return True, title, detail.compare_body((str(connection_id), str(other)), (first, second))
 
     app.clientside_callback(
         ClientsideFunction("logdash", "syncZoom"),

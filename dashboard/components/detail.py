@@ -11,8 +11,15 @@ import numpy.typing as npt
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components.viewer import log_viewer
 from dashboard.data.logs import LogReport
-from dashboard.figures import DISPLAYS, metric_figure, summary_rows, to_datetimes
+from dashboard.figures import (
+    DISPLAYS,
+    compare_figure,
+    metric_figure,
+    summary_rows,
+    to_datetimes,
+)
 from dashboard.ids import Side
 from dashboard.messages import describe
 from parsing import ErrorKind, MetricSeries
@@ -83,6 +90,20 @@ def record_header(record: dict[str, Any]) -> html.Div:
                         className="star-toggle",
                         title="Star this connection",
                         n_clicks=0,
+                    ),
+                    dbc.InputGroup(
+                        [
+                            dbc.Input(
+                                id=ids.COMPARE_WITH,
+                                type="number",
+                                placeholder="Compare with connection…",
+                                min=0,
+                                step=1,
+                            ),
+                            dbc.Button("Compare", id=ids.COMPARE_OPEN, color="light", n_clicks=0),
+                        ],
+                        size="sm",
+                        className="compare-group ms-auto",
                     ),
                 ],
                 className="d-flex align-items-center gap-2 mb-2",
@@ -305,6 +326,19 @@ def detail_body(client: LogReport, server: LogReport) -> html.Div:
                 ],
                 className="detail-section",
             ),
+            html.Div(
+                [
+                    dbc.Button(
+                        [html.I(className="bi bi-filetype-csv me-1"), "Series as CSV"],
+                        id=ids.EXPORT_SERIES,
+                        size="sm",
+                        color="light",
+                        className="border",
+                        n_clicks=0,
+                    ),
+                ],
+                className="d-flex justify-content-end",
+            ),
             html.Section(
                 [
                     html.H3("Most frequent errors and warnings", className="section-title"),
@@ -318,6 +352,7 @@ def detail_body(client: LogReport, server: LogReport) -> html.Div:
                 ],
                 className="detail-section",
             ),
+            log_viewer([side for side, r in (("client", client), ("server", server)) if r.parsed]),
         ]
     )
 
@@ -335,3 +370,40 @@ def kind_lines(kind: ErrorKind) -> html.Div:
             ),
         ]
     )
+
+
+def compare_body(
+    labels: tuple[str, str], runs: tuple[tuple[LogReport, LogReport], tuple[LogReport, LogReport]]
+) -> html.Div:
+    """Four overlays of two connections, each aligned on its own log's first line."""
+    charts = []
+    for metric in METRICS:
+        side = 0 if metric.side == "client" else 1
+        overlays = []
+        for label, reports in zip(labels, runs, strict=True):
+            parsed = reports[side].parsed
+            if parsed is not None and parsed.first_us is not None:
+                overlays.append((label, parsed.series[metric.key], parsed.first_us))
+        shown = DISPLAYS[metric.key]
+        if not any(series.values.size for _, series, _ in overlays):
+            body: Any = html.Div(
+                f"Neither connection has {shown.title.lower()} samples.", className="chart-empty"
+            )
+        else:
+            body = dcc.Graph(figure=compare_figure(metric.key, overlays), config=_GRAPH_CONFIG)
+        charts.append(
+            dbc.Col(
+                html.Div(
+                    [
+                        html.Div(
+                            [html.Span(shown.title, className="fw-semibold"), f" ({shown.unit})"],
+                            className="chart-title",
+                        ),
+                        body,
+                    ],
+                    className="chart-row",
+                ),
+                lg=6,
+            )
+        )
+    return html.Div(dbc.Row(charts, className="g-2"))

@@ -75,6 +75,15 @@ def match_count() -> html.Div:
                 ],
                 className="kind-chip small",
             ),
+            dbc.Button(
+                [html.I(className="bi bi-filetype-csv me-1"), "Export"],
+                id=ids.EXPORT_TABLE,
+                size="sm",
+                color="link",
+                className="p-0 small export-link",
+                title="Download the table as it is now (search, filters, sort) as CSV",
+                n_clicks=0,
+            ),
             dbc.Checklist(
                 id=ids.STARRED_ONLY,
                 options=[{"label": "Starred only", "value": "starred"}],

@@ -171,7 +171,7 @@ def analyse(
     def one(url: str) -> None:
         nonlocal status
         try:
-            summary = summarize(logs.load(url, jobs[url]))
+            summary = summarize(logs.load(url, jobs[url], keep_raw=False))
         except Exception as error:  # one bad file never stops the rest
             log.exception("fleet analysis of %s failed", url)
             summary = LogSummary(url, LogState.FAILED, detail=str(error)[:200])

@@ -106,8 +106,12 @@ class LogStore:
     def cached(self, url: str | None) -> LogReport | None:
         return None if not url else self.cache.get(self._key(url))
 
-    def load(self, url: str | None, received: dt.datetime | None = None) -> LogReport:
-        """The report for ``url``, from the cache when any process has already fetched it."""
+    def load(
+        self, url: str | None, received: dt.datetime | None = None, keep_raw: bool = True
+    ) -> LogReport:
+        """The report for ``url``, from the cache when any process has already fetched it.
+
+        ``keep_raw`` also keeps the file itself (for the log viewer and downloads)."""
         if not url:
             return LogReport(url, LogState.NOT_RECORDED)
         key = self._key(url)
@@ -116,10 +120,27 @@ class LogStore:
             with diskcache.Lock(self.cache, ("lock", url), expire=_LOCK_EXPIRE_S):
                 report = self.cache.get(key)
                 if report is None:
-                    report = report_from_fetch(self.fetcher.fetch(url))
+                    result = self.fetcher.fetch(url)
+                    report = report_from_fetch(result)
                     if report.parsed is not None:
                         self.cache.set(key, report)
+                        if keep_raw:
+                            self.cache.set(self._raw_key(url), result.content)
         return with_date(report, received)
+
+    def _raw_key(self, url: str) -> tuple[str, int, str]:
+        return ("raw", _CACHE_VERSION, url)
+
+    def raw(self, url: str) -> bytes | None:
+        """The file's bytes (cut at the size limit), from the cache or downloaded once more."""
+        content = self.cache.get(self._raw_key(url))
+        if content is None:
+            result = self.fetcher.fetch(url)
+            if not result.has_content:
+                return None
+            content = result.content
+            self.cache.set(self._raw_key(url), content)
+        return bytes(content)
 
     def forget(self, url: str) -> None:
         self.cache.delete(self._key(url))

@@ -270,6 +270,12 @@ class ConnectionTable:
         block = matched[query.start : query.end]
         return Page(self.rows(block), int(matched.size), self.size)
 
+    def export(self, query: RowQuery) -> tuple[pd.DataFrame, dict[str, pd.Series]]:
+        """Every row the query matches, in its order, and their summary columns."""
+        matched = self.matched(query)
+        metrics = {name: pd.Series(values[matched]) for name, values in self._metrics.items()}
+        return self.frame.iloc[matched], metrics
+
     def rows(self, positions: Order) -> list[dict[str, Any]]:
         """Grid rows: text as text (never HTML), times in one format with their zone."""
         part = self.frame.iloc[positions]
