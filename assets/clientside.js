@@ -57,7 +57,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         if (node && node.data) {
           api.deselectAll();
           node.setSelected(true);
-        } else if (tries++ < 20) {
+        } else if (tries++ < 40) {
           setTimeout(show, 150);
         }
       }

@@ -152,7 +152,7 @@ def detail_figures(demo: Path, records: list[dict[str, Any]]) -> None:
                 def select(services: Services = services, cid: int = cid) -> object:
                     reports = load_reports(services, cid)
                     assert reports is not None
-                    return detail_body(*reports)
+                    return detail_body(cid, *reports)
 
                 cold = timed(select, repeats=1)
                 warm = timed(select, repeats=5)

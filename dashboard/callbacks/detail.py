@@ -72,7 +72,7 @@ def register(app: Dash, services: Services) -> None:
             return None, no_update
         reports = cached_reports(services, connection_id)
         if reports is not None:
-            return detail.detail_body(*reports), no_update
+            return detail.detail_body(connection_id, *reports), no_update
         return detail.loading(), {"connection_id": connection_id, "reload": reload}
 
     @app.callback(
@@ -84,8 +84,9 @@ def register(app: Dash, services: Services) -> None:
         prevent_initial_call=True,
     )
     def fetch(request: dict[str, Any]) -> Any:
-        reports = load_reports(services, int(request["connection_id"]))
-        return no_update if reports is None else detail.detail_body(*reports)
+        connection_id = int(request["connection_id"])
+        reports = load_reports(services, connection_id)
+        return no_update if reports is None else detail.detail_body(connection_id, *reports)
 
     @app.callback(
         Output(ids.COMPARE_MODAL, "is_open"),

@@ -8,6 +8,7 @@ from typing import Any
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
 from dashboard import ids
+from dashboard.components.viewer import download_href
 from dashboard.services import Services
 from parsing.metrics import METRICS_BY_KEY
 
@@ -60,11 +61,12 @@ def register(app: Dash, services: Services) -> None:
         Output(ids.LINES_DOWNLOAD, "href"),
         Input(ids.LINES_SIDE, "value"),
         State(ids.SELECTED, "data"),
+        prevent_initial_call=True,
     )
     def download_link(side: str | None, connection_id: int | None) -> Any:
         if not side or connection_id is None:
             return no_update
-        return f"/download/{connection_id}/{side}"
+        return download_href(connection_id, side)
 
     @app.callback(
         Output(ids.LINES_SCROLL, "data"),

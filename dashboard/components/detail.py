@@ -307,7 +307,7 @@ def error_kinds(side: Side, report: LogReport) -> html.Div:
     return html.Div([heading, *items])
 
 
-def detail_body(client: LogReport, server: LogReport) -> html.Div:
+def detail_body(connection_id: int, client: LogReport, server: LogReport) -> html.Div:
     x_range = shared_range(client, server)
     return html.Div(
         [
@@ -352,7 +352,10 @@ def detail_body(client: LogReport, server: LogReport) -> html.Div:
                 ],
                 className="detail-section",
             ),
-            log_viewer([side for side, r in (("client", client), ("server", server)) if r.parsed]),
+            log_viewer(
+                connection_id,
+                [side for side, r in (("client", client), ("server", server)) if r.parsed],
+            ),
         ]
     )
 

@@ -40,7 +40,11 @@ LINE_COLUMNS = [
 ]
 
 
-def log_viewer(sides: list[Side]) -> html.Section:
+def download_href(connection_id: int, side: str) -> str:
+    return f"/download/{connection_id}/{side}"
+
+
+def log_viewer(connection_id: int, sides: list[Side]) -> html.Section:
     """The viewer for the sides that have a readable log (first one shown)."""
     if not sides:
         return html.Section()
@@ -93,6 +97,7 @@ def log_viewer(sides: list[Side]) -> html.Section:
             html.A(
                 [html.I(className="bi bi-download me-1"), "Raw file"],
                 id=ids.LINES_DOWNLOAD,
+                href=download_href(connection_id, sides[0]),
                 className="btn btn-sm btn-light border flex-none",
                 download="",
             ),

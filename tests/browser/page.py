@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
 
 from dashboard import ids
@@ -43,8 +44,10 @@ class Page:
 
     def search(self, text: str) -> None:
         box = self.duo.find_element(f"#{ids.SEARCH}")
-        box.clear()
-        box.send_keys(text)
+        box.send_keys(Keys.CONTROL, "a")
+        box.send_keys(Keys.BACKSPACE)
+        if text:
+            box.send_keys(text)
 
     def scroll_grid_to_bottom(self) -> None:
         self.duo.driver.execute_script(
@@ -62,6 +65,13 @@ class Page:
 
     def console_errors(self) -> list[Any]:
         return [entry for entry in self.duo.get_logs() or [] if entry.get("level") != "INFO"]
+
+    def click(self, selector: str) -> None:
+        """Scroll the element into view and click it, as a user would."""
+        element = self.duo.wait_for_element(selector, timeout=TIMEOUT)
+        self.duo.driver.execute_script(
+            "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element
+        )
 
     def by_css(self, selector: str) -> list[WebElement]:
         return list(self.duo.driver.find_elements(By.CSS_SELECTOR, selector))
