@@ -46,9 +46,10 @@ lint: $(VENV)/.dev
 test: $(VENV)/.dev browsers lint
 	$(BIN)/pytest
 
-bench: $(VENV)/.dev
+bench: $(VENV)/.dev $(DEMO_INDEX)
 	$(BIN)/python -m benchmarks.parse_speed
 	$(BIN)/python -m benchmarks.grid_and_detail
+	$(BIN)/python -m benchmarks.fleet
 
 clean:
 	rm -rf $(VENV) data cache .pytest_cache .ruff_cache .mypy_cache

@@ -14,6 +14,27 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       return window.dash_clientside.no_update;
     },
 
+    // Show the selected connection as selected in the table (after a link or back/forward).
+    selectRow: function (connectionId, gridId) {
+      if (connectionId === null || connectionId === undefined) {
+        return window.dash_clientside.no_update;
+      }
+      var tries = 0;
+      function select() {
+        var api = dash_ag_grid.getApi(gridId);
+        var node = api && api.getRowNode(String(connectionId));
+        if (node && node.data) {
+          if (!node.isSelected()) {
+            node.setSelected(true, true);
+          }
+        } else if (tries++ < 10) {
+          setTimeout(select, 200);
+        }
+      }
+      select();
+      return window.dash_clientside.no_update;
+    },
+
     // A star added or removed changes the rows only when the table shows starred ones alone.
     refreshStarred: function (_starred, starredOnly, gridId) {
       if (starredOnly && starredOnly.length) {

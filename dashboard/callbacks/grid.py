@@ -100,6 +100,14 @@ def register(app: Dash, services: Services) -> None:
     )
 
     app.clientside_callback(
+        ClientsideFunction("logdash", "selectRow"),
+        Output(ids.GRID, "id", allow_duplicate=True),
+        Input(ids.SELECTED, "data"),
+        State(ids.GRID, "id"),
+        prevent_initial_call=True,
+    )
+
+    app.clientside_callback(
         ClientsideFunction("logdash", "refreshStarred"),
         Output(ids.GRID, "id", allow_duplicate=True),
         Input(ids.STARRED, "data"),
