@@ -1,4 +1,14 @@
 // Clientside callbacks of the page, in one namespace: window.dash_clientside.logdash.
+
+// The grid's API, or null while the grid is still being built.
+function gridApi(gridId) {
+  try {
+    return dash_ag_grid.getApi(gridId);
+  } catch (error) {
+    return null;
+  }
+}
+
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   logdash: {
     // After a new search or filter: drop the grid's cached blocks and go back to the top.
@@ -21,7 +31,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       }
       var tries = 0;
       function select() {
-        var api = dash_ag_grid.getApi(gridId);
+        var api = gridApi(gridId);
         var node = api && api.getRowNode(String(connectionId));
         if (node && node.data) {
           if (!node.isSelected()) {
@@ -56,7 +66,10 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     jumpFrom: function (_prev, _next, gridId) {
       var triggered = window.dash_clientside.callback_context.triggered[0].prop_id;
       var step = triggered.indexOf("lines-prev") === 0 ? -1 : 1;
-      var api = dash_ag_grid.getApi(gridId);
+      var api = gridApi(gridId);
+      if (!api) {
+        return window.dash_clientside.no_update;
+      }
       var selected = api.getSelectedNodes();
       var from = selected.length ? selected[0].rowIndex : api.getFirstDisplayedRowIndex() - 1;
       return { from: from, step: step, at: Date.now() };
@@ -69,8 +82,11 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       }
       var tries = 0;
       function show() {
-        var api = dash_ag_grid.getApi(gridId);
+        var api = gridApi(gridId);
         if (!api) {
+          if (tries++ < 40) {
+            setTimeout(show, 150);
+          }
           return;
         }
         api.ensureIndexVisible(target.index, "middle");
@@ -88,7 +104,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 
     // Copy the selected lines (in file order) to the clipboard.
     copyLines: function (_clicks, gridId) {
-      var rows = dash_ag_grid.getApi(gridId).getSelectedRows();
+      var api = gridApi(gridId);
+      var rows = api ? api.getSelectedRows() : [];
       if (!rows.length) {
         return "Select lines first (click, Shift+click, Ctrl+click).";
       }
