@@ -174,6 +174,7 @@ def browser_figures(demo: Path, records: list[dict[str, Any]]) -> None:
         "LOGDASH_DEMO_DIR": str(demo),
         "LOGDASH_CACHE_DIR": str(cache),
         "LOGDASH_PORT": port,
+        "LOGDASH_FLEET_AUTOSTART": "false",
     }
     app = subprocess.Popen(
         [sys.executable, "app.py"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

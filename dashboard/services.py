@@ -67,9 +67,7 @@ class Services:
     def start_fleet_analysis(self) -> bool:
         """Start analysing every log of the index (unless it runs already on this host)."""
         jobs = log_jobs(self.table.frame)
-        return bool(jobs) and start_in_background(
-            jobs, self.logs, self.fleet, self.settings.fleet_workers
-        )
+        return bool(jobs) and start_in_background(self.settings, self.fleet, jobs)
 
     def fleet_metrics(self) -> pd.DataFrame:
         return connection_metrics(self.table.frame, self.fleet.summaries())

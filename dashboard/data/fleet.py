@@ -1,7 +1,7 @@
 """Fleet analysis: read every log of the index once and keep a small summary of each on disk.
 
-The runner works through the index in the background with a bounded pool of threads, through
-the same parsed-log cache as the page. Summaries are stored as they are made, so a restart
+The runner works through the index in a background process with a bounded pool of threads,
+through the same parsed-log cache as the page. Summaries are stored as they are made, so a restart
 resumes where it stopped; a file that fails is recorded with its state and never stops the rest.
 One runner per host: a lock in the shared cache keeps other worker processes out.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing
 import os
 import threading
 import time
@@ -21,7 +22,9 @@ from pathlib import Path
 import diskcache
 import pandas as pd
 
+from dashboard.data.fetch import LogFetcher
 from dashboard.data.logs import LogReport, LogState, LogStore
+from dashboard.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -195,20 +198,27 @@ def analyse(
     return status
 
 
+def _run(settings: Settings, jobs: Mapping[str, dt.datetime | None]) -> None:
+    """The analysis process: its own cache connections, then the work, then the lock back."""
+    store = FleetStore(settings.cache_dir)
+    logs = LogStore(
+        settings.cache_dir, settings.cache_size_mb * 1024 * 1024, LogFetcher(settings)
+    )
+    try:
+        analyse(jobs, logs, store, settings.fleet_workers)
+    finally:
+        store.release_runner()
+
+
 def start_in_background(
-    jobs: Mapping[str, dt.datetime | None], logs: LogStore, store: FleetStore, workers: int
+    settings: Settings, store: FleetStore, jobs: Mapping[str, dt.datetime | None]
 ) -> bool:
-    """Start the analysis in a daemon thread unless another process on this host runs it."""
+    """Start the analysis in a process of its own (so the page stays responsive while it runs),
+    unless another process on this host runs it already."""
     if not store.claim_runner():
         return False
-
-    def run() -> None:
-        try:
-            analyse(jobs, logs, store, workers)
-        finally:
-            store.release_runner()
-
-    threading.Thread(target=run, name="fleet-runner", daemon=True).start()
+    context = multiprocessing.get_context("fork")
+    context.Process(target=_run, args=(settings, dict(jobs)), name="fleet", daemon=True).start()
     return True
 
 
