@@ -8,7 +8,7 @@ from dash import Dash, Input, Output, State, dcc, no_update
 
 from dashboard import ids
 from dashboard.callbacks.detail import cached_reports
-from dashboard.callbacks.grid import only_ids
+from dashboard.callbacks.grid import VIEW_STATE, restriction
 from dashboard.data.query import QueryError, RowQuery
 from dashboard.export import series_csv, table_csv
 from dashboard.services import Services
@@ -19,11 +19,7 @@ def register(app: Dash, services: Services) -> None:
         Output(ids.DOWNLOAD, "data"),
         Input(ids.EXPORT_TABLE, "n_clicks"),
         State(ids.GRID, "getRowsRequest"),
-        State(ids.SEARCH, "value"),
-        State(ids.MISSING_FILTER, "value"),
-        State(ids.STARRED_ONLY, "value"),
-        State(ids.STARRED, "data"),
-        State(ids.FLEET_FILTER, "data"),
+        *VIEW_STATE,
         prevent_initial_call=True,
     )
     def export_table(
@@ -37,10 +33,7 @@ def register(app: Dash, services: Services) -> None:
     ) -> Any:
         if not clicks:
             return no_update
-        only = only_ids(
-            frozenset(starred or []) if starred_only else None,
-            services.kind_connections(kind["level"], kind["template"]) if kind else None,
-        )
+        only = restriction(services, starred_only, starred, kind)
         try:
             query = RowQuery.from_grid(
                 {**(request or {}), "startRow": 0, "endRow": services.table.size},

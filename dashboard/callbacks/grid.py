@@ -24,10 +24,33 @@ def count_text(matched: int, total: int, search: str, missing: str, narrowed: bo
     return f"{matched:,} of {total:,} connections"
 
 
+# What, besides the grid's own sort and filters, decides which rows the table shows.
+VIEW_STATE = (
+    State(ids.SEARCH, "value"),
+    State(ids.MISSING_FILTER, "value"),
+    State(ids.STARRED_ONLY, "value"),
+    State(ids.STARRED, "data"),
+    State(ids.FLEET_FILTER, "data"),
+)
+
+
 def only_ids(*sets: frozenset[int] | None) -> frozenset[int] | None:
     """The connections allowed by every restriction in force (None: no restriction)."""
     active = [s for s in sets if s is not None]
     return frozenset.intersection(*active) if active else None
+
+
+def restriction(
+    services: Services,
+    starred_only: list[str] | None,
+    starred: list[int] | None,
+    kind: dict[str, str] | None,
+) -> frozenset[int] | None:
+    """The ids the starred-only switch and a chosen error kind allow (None: all)."""
+    return only_ids(
+        frozenset(starred or []) if starred_only else None,
+        services.kind_connections(kind["level"], kind["template"]) if kind else None,
+    )
 
 
 def serve_rows(
@@ -67,11 +90,7 @@ def register(app: Dash, services: Services) -> None:
         Output(ids.MATCH_COUNT, "children"),
         Output(ids.GRID_MESSAGE, "children"),
         Input(ids.GRID, "getRowsRequest"),
-        State(ids.SEARCH, "value"),
-        State(ids.MISSING_FILTER, "value"),
-        State(ids.STARRED_ONLY, "value"),
-        State(ids.STARRED, "data"),
-        State(ids.FLEET_FILTER, "data"),
+        *VIEW_STATE,
     )
     def rows(
         request: dict[str, Any] | None,
@@ -82,10 +101,7 @@ def register(app: Dash, services: Services) -> None:
         kind: dict[str, str] | None,
     ) -> Any:
         services.refresh_table_metrics()
-        only = only_ids(
-            frozenset(starred or []) if starred_only else None,
-            services.kind_connections(kind["level"], kind["template"]) if kind else None,
-        )
+        only = restriction(services, starred_only, starred, kind)
         return serve_rows(services.table, request, search, missing, only)
 
     app.clientside_callback(
