@@ -11,7 +11,6 @@ import numpy as np
 import numpy.typing as npt
 
 from parsing import MetricSeries, MetricSummary
-from parsing.metrics import METRICS_BY_KEY
 
 Figure = dict[str, Any]
 MAX_POINTS = 1_000
@@ -165,10 +164,6 @@ def summary_rows(metric: str, summary: MetricSummary) -> list[tuple[str, str]]:
         ("Max", format_value(metric, summary.max)),
         ("Samples", f"{summary.count:,}"),
     ]
-
-
-def metric_label(metric: str) -> str:
-    return METRICS_BY_KEY[metric].label
 
 
 def _small_layout(height: int, x_title: str, y_title: str) -> dict[str, Any]:

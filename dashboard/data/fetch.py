@@ -7,7 +7,6 @@ connection errors, and a streamed size cap: a file over it is cut, and the outco
 from __future__ import annotations
 
 import fnmatch
-import time
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -43,7 +42,6 @@ class FetchResult:
     content: bytes = b""
     http_status: int | None = None
     detail: str = ""
-    elapsed_s: float = 0.0
 
     @property
     def has_content(self) -> bool:
@@ -85,12 +83,7 @@ class LogFetcher:
         """Fetch ``url``; never raises for network or HTTP trouble."""
         if not url:
             return FetchResult(url, FetchStatus.NOT_RECORDED)
-        began = time.perf_counter()
-        if _is_local(url):
-            result = self._read_local(url)
-        else:
-            result = self._download(url)
-        return _with_elapsed(result, time.perf_counter() - began)
+        return self._read_local(url) if _is_local(url) else self._download(url)
 
     def _read_local(self, url: str) -> FetchResult:
         if "file" not in self.settings.allowed_schemes:
@@ -170,12 +163,6 @@ class LogFetcher:
                 detail=f"cut at {self.settings.max_log_mb:g} MB",
             )
         return FetchResult(url, FetchStatus.OK, content=content, http_status=http_status)
-
-
-def _with_elapsed(result: FetchResult, elapsed_s: float) -> FetchResult:
-    return FetchResult(
-        result.url, result.status, result.content, result.http_status, result.detail, elapsed_s
-    )
 
 
 def _caused_by_timeout(error: BaseException) -> bool:

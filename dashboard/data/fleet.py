@@ -28,7 +28,6 @@ from dashboard.settings import Settings
 
 log = logging.getLogger(__name__)
 
-SUMMARY_METRICS = ("latency", "decode_time", "encode_time", "encode_size")
 _RUNNER_KEY = "runner"
 _RUNNER_EXPIRE_S = 60
 _STATUS_KEY = "status"

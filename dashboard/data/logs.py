@@ -8,7 +8,6 @@ log download it once. Failures are not cached, so "Retry" really tries again.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -51,17 +50,13 @@ class LogReport:
     detail: str = ""
     parsed: ParsedLog | None = None
     size_bytes: int = 0
-    fetch_s: float = 0.0
-    parse_s: float = 0.0
 
 
 def report_from_fetch(result: FetchResult) -> LogReport:
     """Parse what was fetched (cut files too) and name the outcome."""
     if not result.has_content:
         return LogReport(result.url, LogState(result.status.value), result.detail)
-    began = time.perf_counter()
     parsed = parse_log(result.content)
-    parse_s = time.perf_counter() - began
     if not result.content.strip():
         state = LogState.EMPTY
     elif not parsed.recognized:
@@ -76,8 +71,6 @@ def report_from_fetch(result: FetchResult) -> LogReport:
         detail=result.detail,
         parsed=parsed,
         size_bytes=len(result.content),
-        fetch_s=result.elapsed_s,
-        parse_s=parse_s,
     )
 
 
@@ -141,6 +134,3 @@ class LogStore:
             content = result.content
             self.cache.set(self._raw_key(url), content)
         return bytes(content)
-
-    def forget(self, url: str) -> None:
-        self.cache.delete(self._key(url))
