@@ -281,8 +281,7 @@ def side_charts(
     return html.Div([chart_row(parsed.series[m.key], parsed.day0, x_range) for m in metrics])
 
 
-def _kind_item(side: Side, index: int, kind: ErrorKind, report: LogReport) -> html.Button:
-    assert report.parsed is not None
+def _kind_item(side: Side, index: int, kind: ErrorKind) -> html.Button:
     level_tone = "danger" if kind.level == "ERROR" else "warning"
     return html.Button(
         [
@@ -304,9 +303,7 @@ def error_kinds(side: Side, report: LogReport) -> html.Div:
         return html.Div([heading, html.Div("No log to read.", className="kinds-empty")])
     if not parsed.error_kinds:
         return html.Div([heading, html.Div("No errors or warnings.", className="kinds-empty")])
-    items = [
-        _kind_item(side, i, kind, report) for i, kind in enumerate(parsed.error_kinds[:_MAX_KINDS])
-    ]
+    items = [_kind_item(side, i, kind) for i, kind in enumerate(parsed.error_kinds[:_MAX_KINDS])]
     more = len(parsed.error_kinds) - _MAX_KINDS
     if more > 0:
         items.append(html.Div(f"and {more:,} rarer kinds", className="kinds-empty"))

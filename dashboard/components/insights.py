@@ -114,7 +114,11 @@ def kinds_table(kinds: list[FleetKind]) -> html.Div:
                 ),
                 html.Span(f"{kind.count:,}", className="num"),
                 html.Span(f"{kind.connections:,}", className="num"),
-                html.Span(f"{_when(kind.first)} → {_when(kind.last)}", className="seen"),
+                html.Span(
+                    f"{kind.first[:10]} → {kind.last[:10]}",
+                    className="seen",
+                    title=f"First {_when(kind.first)}, last {_when(kind.last)} (UTC)",
+                ),
             ],
             id=ids.fleet_kind(i),
             className="fleet-kind",
