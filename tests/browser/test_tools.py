@@ -154,3 +154,58 @@ def test_export_the_table_view_and_a_connections_series(
     assert series.startswith("connection_id,side,metric,time_utc,value,unit")
     assert ",client,latency," in series
     assert page.console_errors() == []
+
+
+def test_clicking_a_chart_point_shows_the_lines_of_that_moment(
+    start_app: Callable[..., Any], records: list[dict[str, Any]]
+) -> None:
+    record = with_both(records)
+    page = Page(start_app()).open(f"?c={record['connection_id']}")
+    graph = "#detail .chart-graph[id*='encode_time'] .js-plotly-plot"
+    page.duo.wait_for_element(graph, timeout=TIMEOUT)
+    page.duo.wait_for_element(f"#{ids.LINES_GRID} .ag-row", timeout=TIMEOUT)
+    moment = page.duo.driver.execute_script(
+        "var gd = document.querySelector(arguments[0]);"
+        "var x = gd.data[0].x[Math.floor(gd.data[0].x.length / 2)];"
+        "gd.emit('plotly_click', {points: [{x: x, y: 1, curveNumber: 0, pointNumber: 1,"
+        " pointIndex: 1, data: gd.data[0], fullData: gd._fullData[0]}]});"
+        "return x;",
+        graph,
+    )
+    page.duo.wait_for_element(f"#{ids.LINES_SIDE} input[value='server']:checked", timeout=TIMEOUT)
+    selected = f"#{ids.LINES_GRID} .ag-row-selected [col-id='time']"
+    page.duo.wait_for_element(selected, timeout=TIMEOUT)
+    shown = page.duo.find_element(selected).text
+    assert shown[:5] == moment[11:16]
+    assert page.console_errors() == []
+
+
+def test_zooming_one_chart_zooms_the_others(
+    start_app: Callable[..., Any], records: list[dict[str, Any]]
+) -> None:
+    record = with_both(records)
+    page = Page(start_app()).open(f"?c={record['connection_id']}")
+    page.duo.wait_for_element("#detail .chart-graph .js-plotly-plot", timeout=TIMEOUT)
+    wait_until(lambda: len(page.by_css("#detail .chart-graph .js-plotly-plot")) == 4)
+
+    def ranges() -> list[str]:
+        return list(
+            page.duo.driver.execute_script(
+                "return Array.from(document.querySelectorAll('#detail .chart-graph"
+                " .js-plotly-plot')).map(g => String(g.layout.xaxis.range[1]).slice(0, 19));"
+            )
+        )
+
+    before = ranges()
+    mid = page.duo.driver.execute_script(
+        "var gd = document.querySelector('#detail .chart-graph .js-plotly-plot');"
+        "var r = gd.layout.xaxis.range;"
+        "var a = new Date(r[0]).getTime(), b = new Date(r[1]).getTime();"
+        "var mid = new Date(a + (b - a) / 2).toISOString().replace('T', ' ').slice(0, 19);"
+        "Plotly.relayout(gd, {'xaxis.range[0]': r[0], 'xaxis.range[1]': mid});"
+        "return mid;"
+    )
+
+    assert mid not in before
+    wait_until(lambda: ranges() == [mid] * 4)
+    assert page.console_errors() == []
